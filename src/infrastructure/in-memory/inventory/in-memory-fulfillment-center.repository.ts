@@ -1,0 +1,32 @@
+import { FulfillmentCenter, type FulfillmentCenterSnapshot } from '#domain/inventory/fulfillment-center/fulfillment-center.aggregate';
+import type { FulfillmentCenterRepository } from '#domain/inventory/fulfillment-center/fulfillment-center.repository';
+import type { EventMetadata } from '#domain/shared/domain-event';
+import type { IdGenerator } from '#application/shared/ports/id-generator.port';
+import type { OutboxDispatcher } from '#infrastructure/messaging/outbox-dispatcher';
+import { InMemoryAggregateStore } from '#infrastructure/in-memory/shared/in-memory-aggregate-store';
+
+export class InMemoryFulfillmentCenterRepository implements FulfillmentCenterRepository {
+  readonly store: InMemoryAggregateStore<FulfillmentCenterSnapshot>;
+
+  constructor(ids: IdGenerator, dispatcher?: OutboxDispatcher) {
+    this.store = new InMemoryAggregateStore('FulfillmentCenter', ids, dispatcher, { code: (s) => s.code });
+  }
+
+  async save(center: FulfillmentCenter, meta: EventMetadata): Promise<void> {
+    await this.store.save(center, center.toSnapshot(), meta);
+  }
+
+  async findById(id: string): Promise<FulfillmentCenter | null> {
+    const doc = this.store.get(id);
+    return doc ? FulfillmentCenter.rehydrate(doc.snapshot, doc.version) : null;
+  }
+
+  async findByCode(code: string): Promise<FulfillmentCenter | null> {
+    const snapshot = this.store.snapshots().find((s) => s.code === code.toUpperCase());
+    return snapshot ? this.findById(snapshot.id) : null;
+  }
+
+  async findAll(): Promise<FulfillmentCenter[]> {
+    return this.store.snapshots().map((s) => FulfillmentCenter.rehydrate(s, this.store.get(s.id)!.version));
+  }
+}

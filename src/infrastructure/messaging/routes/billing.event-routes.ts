@@ -1,0 +1,4 @@
+import type { EventRoutes } from '#infrastructure/messaging/event-route';
+
+/** Billing events: where each goes (audit entries and jobs). */
+export const billingEventRoutes: EventRoutes = {};

@@ -1,0 +1,11 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { DependencyContainer } from 'tsyringe';
+import type { AppEnv } from '#interfaces/http/app-env';
+
+export type RouteModule = (app: OpenAPIHono<AppEnv>, container: DependencyContainer) => void;
+
+/**
+ * The API's route modules, one per bounded context (`<ctx>/<ctx>.routes.ts`). Each declares its routes with
+ * `defineRoute(access, …)`, so the access rule of every route lives next to the route.
+ */
+export const HTTP_ROUTE_MODULES: readonly RouteModule[] = [];
