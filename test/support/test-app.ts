@@ -69,3 +69,10 @@ export async function dropTestState(config: Pick<Config, 'MONGODB_URI' | 'REDIS_
   } while (cursor !== '0');
   await redis.quit();
 }
+
+/** An access token for a made-up caller (the role comes from the token: no user row needed for access checks). */
+export async function tokenFor(app: TestApp, role: 'USER' | 'ADMIN', userId: string = crypto.randomUUID()): Promise<string> {
+  const { TokenIssuer } = await import('#application/identity/ports/token-issuer.port');
+  const issuer = app.runtime.container.resolve<import('#application/identity/ports/token-issuer.port').TokenIssuer>(TokenIssuer);
+  return (await issuer.issue({ userId, role })).accessToken;
+}
