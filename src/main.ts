@@ -43,7 +43,10 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_TIMEOUT_MS + config.SHUTDOWN_DRAIN_MS + 5_000);
     force.unref();
     await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
-    await Promise.all([server.close(), runtime.shutdown()]);
+    // In-flight requests and running jobs finish side by side; connections close only once both are done (a request
+    // still using MongoDB or Redis when they close would fail with a 500).
+    await Promise.all([server.close(), runtime.workers?.close(config.SHUTDOWN_TIMEOUT_MS)]);
+    await runtime.shutdown();
     runtime.logger.info({}, 'stopped');
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { expect } from 'bun:test';
+import { OpenApiResponses, type OpenApiDocument } from './openapi-responses';
 
 export interface HttpResponse<T = any> {
   readonly status: number;
@@ -24,6 +25,8 @@ export interface RequestOptions {
  * application/problem+json with the RFC 9457 fields: the helper fails the test otherwise, so no route can slip.
  */
 export class HttpClient {
+  #documented?: Promise<OpenApiResponses>;
+
   constructor(private readonly app: OpenAPIHono<any>) {}
 
   async call<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
@@ -38,8 +41,15 @@ export class HttpClient {
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
     const parsed = type.includes('json') && text ? JSON.parse(text) : text;
-    if (response.status >= 400) assertProblem(response.status, type, parsed, `${method} ${path}`);
+    // A copy: Bun 1.4's toMatchObject replaces the matched values of the object it checks with the matchers.
+    if (response.status >= 400) assertProblem(response.status, type, structuredClone(parsed), `${method} ${path}`);
+    // Every response, 2xx and problem alike, must match what the app's own OpenAPI document says of its route.
+    (await this.documented()).check(method, path, response.status, type, parsed, text);
     return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  private documented(): Promise<OpenApiResponses> {
+    return (this.#documented ??= (async () => new OpenApiResponses((await (await this.app.request('/openapi.json')).json()) as OpenApiDocument))());
   }
 
   get<T = any>(path: string, options?: RequestOptions) {

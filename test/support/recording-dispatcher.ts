@@ -9,14 +9,12 @@ import type { OutboxSource } from '#infrastructure/messaging/outbox-source';
 /** A real OutboxDispatcher over in-memory queue and audit log that also remembers what it delivered. */
 export class RecordingDispatcher extends OutboxDispatcher {
   readonly deliveredTypes: string[] = [];
-  readonly queue = new InMemoryJobQueue();
-  readonly audit = new InMemoryAuditLog();
 
-  constructor() {
-    const queue = new InMemoryJobQueue();
-    const audit = new InMemoryAuditLog();
-    super(EVENT_ROUTES, queue, audit, new MemoryLogger());
-    Object.assign(this, { queue, audit });
+  constructor(
+    readonly jobQueue = new InMemoryJobQueue(),
+    readonly auditLog = new InMemoryAuditLog(),
+  ) {
+    super(EVENT_ROUTES, jobQueue, auditLog, new MemoryLogger());
   }
 
   override async dispatch(source: OutboxSource, documentId: string, entries: readonly EventEnvelope[]): Promise<void> {

@@ -5,6 +5,8 @@ import { IdGenerator } from '#application/shared/ports/id-generator.port';
 import { JobQueue } from '#application/shared/ports/job-queue.port';
 import { Logger } from '#application/shared/ports/logger.port';
 import { ReadinessProbe } from '#application/shared/ports/readiness-probe.port';
+import { IdempotencyStore } from '#application/shared/ports/idempotency-store.port';
+import { Metrics } from '#application/shared/ports/metrics.port';
 import { DisabledSimulationClock, RedisSimulationClock } from '#infrastructure/clock/redis-simulation-clock';
 import { SystemClock } from '#infrastructure/clock/system-clock';
 import type { Config } from '#infrastructure/config/config';
@@ -28,6 +30,8 @@ import { MongooseAuditLog } from '#infrastructure/persistence/mongoose/audit/mon
 import { connectMongo } from '#infrastructure/persistence/mongoose/connection';
 import { MongooseAggregateWriter } from '#infrastructure/persistence/mongoose/shared/mongoose-aggregate-writer';
 import { createRedisClient } from '#infrastructure/redis/redis-client';
+import { RedisIdempotencyStore } from '#infrastructure/redis/redis-idempotency-store';
+import { PrometheusMetrics } from '#infrastructure/metrics/prometheus-metrics';
 
 export interface AppContainer {
   readonly container: DependencyContainer;
@@ -79,6 +83,10 @@ export async function buildContainer(config: Config, options: { logger?: Logger 
   container.register(JobQueue, { useValue: jobQueue });
   container.register(AuditLog, { useValue: new MongooseAuditLog(connection) });
   container.register(ReadinessProbe, { useValue: new MongoRedisReadinessProbe(connection, redis) });
+  const metrics = new PrometheusMetrics(jobQueue.queues.values());
+  container.register(Metrics, { useValue: metrics });
+  container.register(PrometheusMetrics, { useValue: metrics });
+  container.register(IdempotencyStore, { useValue: new RedisIdempotencyStore(redis, config.REDIS_KEY_PREFIX) });
   container.register(EventRoutingTable, { useValue: EVENT_ROUTES });
   container.registerSingleton(OutboxDispatcher);
   container.registerSingleton(MongooseAggregateWriter);

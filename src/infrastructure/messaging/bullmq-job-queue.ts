@@ -18,7 +18,12 @@ export class BullMqJobQueue implements JobQueue {
 
   constructor(connection: Redis, prefix: string) {
     this.queues = new Map(
-      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]),
+      QUEUE_NAMES.map((name) => {
+        const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+        // A lost connection is reported by readiness; an 'error' event with no listener would crash the process.
+        queue.on('error', () => {});
+        return [name, queue] as const;
+      }),
     );
   }
 

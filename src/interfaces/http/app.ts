@@ -11,6 +11,7 @@ import { createErrorHandler } from '#interfaces/http/error-handler';
 import { registerHealthRoutes } from '#interfaces/http/health/health.routes';
 import { installTokenVerifier } from '#interfaces/http/middleware/authorize';
 import { requestLog } from '#interfaces/http/middleware/request-log';
+import { opsMiddleware, registerOpsRoutes } from '#interfaces/http/ops/ops';
 import { HTTP_ROUTE_MODULES } from '#interfaces/http/route-modules';
 import { CursorCodec } from '#interfaces/http/shared/cursor';
 import { problem, problemResponse } from '#interfaces/http/shared/problem';
@@ -41,6 +42,7 @@ export function createHttpApp(container: DependencyContainer, config: Config): O
     await next();
   });
   app.use(requestLog(logger));
+  app.use(...opsMiddleware(container, config));
   app.use(
     bodyLimit({
       maxSize: config.BODY_LIMIT_BYTES,
@@ -52,6 +54,7 @@ export function createHttpApp(container: DependencyContainer, config: Config): O
   app.notFound((c) => problemResponse(c, problem(404, `No route matches ${c.req.method} ${c.req.path}.`)));
 
   registerHealthRoutes(app, container);
+  registerOpsRoutes(app, container, config, API_TITLE);
   if (config.ROLE !== 'worker') {
     for (const register of HTTP_ROUTE_MODULES) register(app, container);
   }

@@ -8,6 +8,7 @@ import { MongooseFulfillmentCenterRepository } from '#infrastructure/persistence
 import { MongooseAggregateWriter } from '#infrastructure/persistence/mongoose/shared/mongoose-aggregate-writer';
 import { auditLogContract } from '../../support/contracts/audit-log.contract';
 import { fulfillmentCenterRepositoryContract } from '../../support/contracts/fulfillment-center-repository.contract';
+import { canServeCompoundRangeScans, reportLeftOut } from '../../support/capabilities';
 import { RecordingDispatcher } from '../../support/recording-dispatcher';
 import { mongoUriFor, uniqueName } from '../../support/test-services';
 
@@ -41,4 +42,8 @@ fulfillmentCenterRepositoryContract('mongoose', async () => {
   };
 });
 
-auditLogContract('mongoose', async () => new MongooseAuditLog(await freshConnection()));
+const compoundRangeScans = await canServeCompoundRangeScans();
+if (!compoundRangeScans) {
+  reportLeftOut('mongoose-adapters.contract', '`from`/`to` combine with a ref filter', 'the server drops the inclusive bound of a range after an equality prefix (SecantusDB)');
+}
+auditLogContract('mongoose', async () => new MongooseAuditLog(await freshConnection()), { compoundRangeScans });

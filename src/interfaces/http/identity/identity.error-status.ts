@@ -1,2 +1,7 @@
-/** HTTP status of every identity error code (exhaustive: `satisfies Record<IdentityErrorCode, number>`). */
-export const identityErrorStatus = {} as const satisfies Record<never, number>;
+import type { UserErrorCode } from '#domain/identity/user/user.errors';
+
+/** HTTP status of every identity error code (exhaustive: a new code fails to compile until it is mapped). */
+export const identityErrorStatus = {
+  INVALID_EMAIL: 400,
+  INVALID_USER: 400,
+} as const satisfies Record<UserErrorCode, number>;
