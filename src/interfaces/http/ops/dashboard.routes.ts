@@ -23,6 +23,8 @@ const openSession = defineRoute('admin', {
   tags: ['Operations'],
   summary: `Opens the queue dashboard: sets a short-lived signed cookie for ${DASHBOARD_PATH}`,
   description: `Then visit ${DASHBOARD_PATH} in the same browser. The cookie is HttpOnly, SameSite=Strict, scoped to ${DASHBOARD_PATH} and valid ${DASHBOARD_SESSION_TTL_SECONDS / 60} minutes.`,
+  // No fields: an empty JSON object, or no body and no Content-Type at all (API.md Conventions).
+  request: { body: { required: true, content: { 'application/json': { schema: z.strictObject({}).openapi('DashboardSessionRequest') } } } },
   responses: {
     204: {
       description: 'Session opened',
