@@ -52,6 +52,23 @@ module.exports = {
       to: { couldNotResolve: true },
     },
   ],
+  required: [
+    {
+      name: 'schedule-preview-uses-billing-period',
+      comment:
+        'The schedule preview (GET /subscriptions/{id}/schedule) computes periods with billing-period.ts, the same pure module the biller uses, so the preview cannot drift from what gets billed.',
+      severity: 'error',
+      module: { path: '^src/application/subscriptions/get-subscription-schedule/get-subscription-schedule\\.use-case\\.ts$' },
+      to: { path: '^src/domain/subscriptions/subscription/billing-period\\.ts$' },
+    },
+    {
+      name: 'biller-uses-billing-period',
+      comment: 'The billing job takes the period it bills from billing-period.ts (see schedule-preview-uses-billing-period).',
+      severity: 'error',
+      module: { path: '^src/application/billing/bill-subscription/bill-subscription\\.use-case\\.ts$' },
+      to: { path: '^src/domain/subscriptions/subscription/billing-period\\.ts$' },
+    },
+  ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,

@@ -95,21 +95,14 @@ export function meetsExpectation(snapshot: BillingAttemptSnapshot, expected: Att
   return true;
 }
 
-export interface StartAttemptInput {
-  readonly id: string;
-  readonly subscriptionId: string;
-  readonly userId: string;
-  readonly productId: string;
-  readonly quantity: number;
-  readonly amount: number;
-  readonly currency: string;
-  readonly paymentMethod: string;
+export type StartAttemptInput = Pick<
+  BillingAttemptSnapshot,
+  'id' | 'subscriptionId' | 'userId' | 'productId' | 'quantity' | 'amount' | 'currency' | 'paymentMethod' | 'attemptSeq' | 'paymentAttempt'
+> & {
   readonly period: { readonly start: Date; readonly end: Date };
-  readonly attemptSeq: number;
-  readonly paymentAttempt: number;
   readonly lease: AttemptLease;
   readonly now: Date;
-}
+};
 
 /**
  * One try at billing one period of one subscription: the saga of DESIGN.md D4. Unique on
@@ -124,30 +117,22 @@ export class BillingAttempt extends AggregateRoot {
 
   static start(input: StartAttemptInput): BillingAttempt {
     if (!Number.isInteger(input.quantity) || input.quantity < 1) throw new BillingAttemptTransitionError('reserving', 'start with a quantity below 1');
+    const { period, lease, now, ...terms } = input;
     const attempt = new BillingAttempt(
       {
-        id: input.id,
-        subscriptionId: input.subscriptionId,
-        userId: input.userId,
-        productId: input.productId,
-        quantity: input.quantity,
-        amount: input.amount,
-        currency: input.currency,
-        paymentMethod: input.paymentMethod,
-        periodStart: input.period.start,
-        periodEnd: input.period.end,
-        attemptSeq: input.attemptSeq,
-        paymentAttempt: input.paymentAttempt,
+        ...terms,
+        periodStart: period.start,
+        periodEnd: period.end,
         state: 'reserving',
-        lease: input.lease,
+        lease,
         fulfillmentCenterId: null,
         chargeId: null,
         failureReason: null,
         abandonReason: null,
         reservationCommitted: false,
         orderId: null,
-        createdAt: input.now,
-        updatedAt: input.now,
+        createdAt: now,
+        updatedAt: now,
       },
       0,
     );
@@ -284,20 +269,12 @@ export class BillingAttempt extends AggregateRoot {
   }
 
   private emit(type: string, now: Date, extra: object): void {
-    const s = this.s;
+    const { subscriptionId, userId, productId, quantity, amount, currency, paymentMethod, attemptSeq, paymentAttempt } = this.s;
     const payload: AttemptEventPayload = {
-      subscriptionId: s.subscriptionId,
-      userId: s.userId,
-      productId: s.productId,
-      quantity: s.quantity,
-      amount: s.amount,
-      currency: s.currency,
-      paymentMethod: s.paymentMethod,
-      periodStartMs: s.periodStart.getTime(),
-      periodEndMs: s.periodEnd.getTime(),
-      attemptSeq: s.attemptSeq,
-      paymentAttempt: s.paymentAttempt,
+      ...{ subscriptionId, userId, productId, quantity, amount, currency, paymentMethod, attemptSeq, paymentAttempt },
+      periodStartMs: this.s.periodStart.getTime(),
+      periodEndMs: this.s.periodEnd.getTime(),
     };
-    this.record({ type, version: 1, aggregateType: 'BillingAttempt', aggregateId: s.id, occurredAt: now, payload: { ...payload, ...extra } });
+    this.record({ type, version: 1, aggregateType: 'BillingAttempt', aggregateId: this.s.id, occurredAt: now, payload: { ...payload, ...extra } });
   }
 }

@@ -1,10 +1,9 @@
 import { DomainError } from '#domain/shared/domain-error';
-import type { BillingAttemptState } from '#domain/billing/billing-attempt/billing-attempt.aggregate';
 
 /** The saga does not allow this step from the attempt's state (e.g. charging an attempt that was abandoned). */
 export class BillingAttemptTransitionError extends DomainError<'BILLING_ATTEMPT_TRANSITION_NOT_ALLOWED'> {
   readonly code = 'BILLING_ATTEMPT_TRANSITION_NOT_ALLOWED';
-  constructor(readonly state: BillingAttemptState, readonly step: string) {
+  constructor(readonly state: string, readonly step: string) {
     super(`a billing attempt that is ${state} cannot ${step}`, { state, step });
   }
 }

@@ -49,42 +49,15 @@ export class Order extends AggregateRoot {
     if (!a.reservationCommitted || !a.fulfillmentCenterId) {
       throw new OrderRequiresChargedAttemptError(`billing attempt ${a.id} has no committed reservation`, { attemptId: a.id });
     }
-    const order = new Order(
-      {
-        id: input.id,
-        userId: a.userId,
-        subscriptionId: a.subscriptionId,
-        productId: a.productId,
-        fulfillmentCenterId: a.fulfillmentCenterId,
-        quantity: a.quantity,
-        amount: a.amount,
-        currency: a.currency,
-        periodStart: a.periodStart,
-        periodEnd: a.periodEnd,
-        status: 'paid',
-        billingAttemptId: a.id,
-        createdAt: input.now,
-      },
-      0,
-    );
+    const { id: billingAttemptId, state: _state, reservationCommitted: _committed, fulfillmentCenterId, ...paid } = a;
+    const order = new Order({ ...paid, id: input.id, fulfillmentCenterId, status: 'paid', billingAttemptId, createdAt: input.now }, 0);
     order.record({
       type: ORDER_CREATED,
       version: 1,
       aggregateType: 'Order',
       aggregateId: input.id,
       occurredAt: input.now,
-      payload: {
-        userId: a.userId,
-        subscriptionId: a.subscriptionId,
-        productId: a.productId,
-        fulfillmentCenterId: a.fulfillmentCenterId,
-        quantity: a.quantity,
-        amount: a.amount,
-        currency: a.currency,
-        periodStart: a.periodStart.toISOString(),
-        periodEnd: a.periodEnd.toISOString(),
-        billingAttemptId: a.id,
-      },
+      payload: { ...paid, fulfillmentCenterId, billingAttemptId, periodStart: a.periodStart.toISOString(), periodEnd: a.periodEnd.toISOString() },
     } satisfies OrderCreatedEvent);
     return order;
   }

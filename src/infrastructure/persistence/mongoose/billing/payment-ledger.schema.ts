@@ -23,4 +23,4 @@ export const paymentLedgerSchema = new Schema(
 paymentLedgerSchema.index({ 'metadata.subscriptionId': 1, createdAt: 1 });
 
 export const paymentLedgerModel = (connection: Connection): Model<any> =>
-  connection.models.PaymentLedgerEntry ?? (connection.model('PaymentLedgerEntry', paymentLedgerSchema, 'payment_ledger') as Model<any>);
+  connection.models.PaymentLedgerEntry ?? (connection.model('PaymentLedgerEntry', paymentLedgerSchema, 'payment_ledger') as unknown as Model<any>);
