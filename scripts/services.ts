@@ -102,7 +102,7 @@ export async function startSecantus(options: SecantusOptions): Promise<MongoServ
       ...['--host', HOST, '--port', String(port), '--storage-path', options.storagePath, '--log-level', options.logLevel ?? 'WARNING'],
     ];
     const child = launch(SECANTUS_BIN, args, log);
-    const service = managed('SecantusDB', child, log);
+    const service = managed(child, log);
     try {
       await waitUntil(`SecantusDB on port ${port}`, options.timeoutMs ?? 30_000, child, log.path, () => mongoHello(port, child.pid));
     } catch (error) {
@@ -124,7 +124,7 @@ export async function startRedis(options: RedisOptions = {}): Promise<RedisServi
     const log = openLog(options.logFile, `redis-${port}`);
     const args = ['--port', String(port), '--bind', HOST, '--maxmemory-policy', 'noeviction', ...persistence, '--daemonize', 'no', '--logfile', ''];
     const child = launch('redis-server', args, log);
-    const service = managed('redis-server', child, log);
+    const service = managed(child, log);
     try {
       await waitUntil(`redis-server on port ${port}`, options.timeoutMs ?? 15_000, child, log.path, () => redisPing(port, child.pid));
     } catch (error) {
@@ -200,7 +200,7 @@ const running = new Set<ChildProcess>();
 /** Temporary logs of running children, removed at exit. */
 const temporaryLogs = new Set<string>();
 
-function managed(name: string, child: ChildProcess, log: Log) {
+function managed(child: ChildProcess, log: Log) {
   running.add(child);
   if (log.temporary) temporaryLogs.add(log.path);
   installExitHandlers();
@@ -221,7 +221,6 @@ function managed(name: string, child: ChildProcess, log: Log) {
       })();
       return stopping;
     },
-    name,
   };
 }
 

@@ -3,6 +3,12 @@
  * one redis-server on free ports for the whole run, unless `MONGODB_URI` / `REDIS_URL` name servers to use instead,
  * and publishes them as `TEST_MONGODB_URI` (no database: tests use `mongoUriFor(uniqueName(...))`) and
  * `TEST_REDIS_URL` (tests use their own key prefix). Whatever it started is stopped after the last test.
+ *
+ * Known stand-in bug (SecantusDB 0.7.0b3): a `create` of a new collection running concurrently with an insert that
+ * creates the same collection implicitly wedges the server: every later write, in any database, hangs and one core
+ * spins at 100 %. Mongoose's default `autoCreate: true` does exactly that on a model's first write, so test code
+ * opening its own Mongoose connection passes `{ autoCreate: false, autoIndex: false }` (as the product does) and
+ * creates collections and indexes before writing. One wedged test poisons the whole shared server for the run.
  */
 import 'reflect-metadata';
 import { afterAll } from 'bun:test';

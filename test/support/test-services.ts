@@ -30,11 +30,11 @@ function formatMongoUri({ scheme, authority, database, query }: ParsedUri): stri
  */
 export function mongoServerUri(uri: string): string {
   const parsed = parseMongoUri(uri);
-  const params = new URLSearchParams(parsed.query);
-  if (parsed.authority.includes('@') && !params.has('authSource') && parsed.database) {
-    params.set('authSource', parsed.database);
+  let query = parsed.query;
+  if (parsed.authority.includes('@') && parsed.database && !new URLSearchParams(query).has('authSource')) {
+    query = `${query ? `${query}&` : ''}authSource=${encodeURIComponent(parsed.database)}`;
   }
-  return formatMongoUri({ ...parsed, database: '', query: params.toString() });
+  return formatMongoUri({ ...parsed, database: '', query });
 }
 
 /** The test server's URI with `dbName` as its database (query options, e.g. `replicaSet`, preserved). */

@@ -52,9 +52,15 @@ describe('atomic stock decrement on the test MongoDB', () => {
   let Stock: Model<Stock>;
 
   beforeAll(async () => {
-    // maxPoolSize ≥ BUYERS so all operations really are in flight together.
-    connection = await mongoose.createConnection(mongoUriFor(uniqueName('stock')), { maxPoolSize: BUYERS }).asPromise();
+    // maxPoolSize ≥ BUYERS so all operations really are in flight together. autoCreate off and the collection made
+    // before any write, as the product does (DESIGN.md D2): SecantusDB 0.7.0b3 wedges (every later write hangs, one
+    // core at 100 %) when a `create` of a new collection runs concurrently with an insert that creates it implicitly,
+    // which is what Mongoose's default autoCreate does on the first `Model.create`.
+    connection = await mongoose
+      .createConnection(mongoUriFor(uniqueName('stock')), { maxPoolSize: BUYERS, autoCreate: false, autoIndex: false })
+      .asPromise();
     Stock = connection.model<Stock>('Stock', new mongoose.Schema<Stock>({ _id: String, qty: Number }, { versionKey: false }));
+    await Stock.createCollection();
   });
 
   afterAll(async () => {

@@ -57,11 +57,13 @@ describe('unique-index insert race on the test MongoDB', () => {
 
   beforeAll(async () => {
     connection = await mongoose
-      .createConnection(mongoUriFor(uniqueName('unique')), { maxPoolSize: CONTENDERS, autoIndex: false })
+      // autoCreate off, collections and index made before any write (see atomic-stock.test.ts for why).
+      .createConnection(mongoUriFor(uniqueName('unique')), { maxPoolSize: CONTENDERS, autoCreate: false, autoIndex: false })
       .asPromise();
     const fields = { _id: String, key: String, by: Number };
     Unique = connection.model<Claim>('Unique', new mongoose.Schema<Claim>(fields, { versionKey: false }).index({ key: 1 }, { unique: true }), 'claims_unique');
     Plain = connection.model<Claim>('Plain', new mongoose.Schema<Claim>(fields, { versionKey: false }), 'claims_plain');
+    await Unique.createCollection();
     await Unique.createIndexes();
     await Plain.createCollection();
   });
