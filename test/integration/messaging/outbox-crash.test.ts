@@ -75,12 +75,20 @@ describe('outbox: crash between save and publish', () => {
     workers.push(worker);
     await waitForReady(worker);
 
+    // The relay adds the job, then acknowledges; the job (and the fulfillment after it, which saves the
+    // subscription again) may finish before the acknowledgements land: wait until all of it has settled.
+    const snapshot = async () => ({
+      orders: await db.collection('orders').countDocuments({ subscriptionId }),
+      doc: await db.collection('subscriptions').findOne({ _id: subscriptionId as never }),
+    });
+    let state = await snapshot();
     const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && (await db.collection('orders').countDocuments({ subscriptionId })) === 0) await Bun.sleep(200);
-
-    const doc = await db.collection('subscriptions').findOne({ _id: subscriptionId as never });
-    expect(doc?.outbox).toEqual([]);
-    expect(doc?.status).toBe('active');
+    while (Date.now() < deadline && !(state.orders > 0 && state.doc?.status === 'active' && state.doc.outbox.length === 0)) {
+      await Bun.sleep(200);
+      state = await snapshot();
+    }
+    expect(state.doc?.outbox).toEqual([]);
+    expect(state.doc?.status).toBe('active');
     expect(await db.collection('orders').countDocuments({ subscriptionId })).toBe(1);
     expect(await db.collection('audit_entries').countDocuments({ type: 'subscription.created', 'refs.subscriptionId': subscriptionId })).toBe(1);
     const billingJobs = (await billingQueue.getJobs(['completed', 'wait', 'active', 'failed', 'delayed'])).filter((j) => j.id?.includes(subscriptionId));

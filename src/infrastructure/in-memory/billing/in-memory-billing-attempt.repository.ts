@@ -43,20 +43,20 @@ export class InMemoryBillingAttemptRepository implements BillingAttemptRepositor
   }
 
   async findById(id: string): Promise<BillingAttempt | null> {
-    const doc = this.store.get(id);
-    return doc ? BillingAttempt.rehydrate(doc.snapshot, doc.version) : null;
+    return this.store.find(id, BillingAttempt.rehydrate);
   }
 
   async findByKey(subscriptionId: string, periodStart: Date, attemptSeq: number): Promise<BillingAttempt | null> {
-    return this.findWhere((s) => s.subscriptionId === subscriptionId && s.periodStart.getTime() === periodStart.getTime() && s.attemptSeq === attemptSeq);
+    return this.store.findWhere(
+      (s) => s.subscriptionId === subscriptionId && s.periodStart.getTime() === periodStart.getTime() && s.attemptSeq === attemptSeq,
+      BillingAttempt.rehydrate,
+    );
   }
 
   async findLiveForPeriod(subscriptionId: string, periodStart: Date): Promise<BillingAttempt | null> {
-    return this.findWhere((s) => s.subscriptionId === subscriptionId && s.periodStart.getTime() === periodStart.getTime() && isLiveState(s.state));
-  }
-
-  private async findWhere(predicate: (s: BillingAttemptSnapshot) => boolean): Promise<BillingAttempt | null> {
-    const found = this.store.snapshots().find(predicate);
-    return found ? this.findById(found.id) : null;
+    return this.store.findWhere(
+      (s) => s.subscriptionId === subscriptionId && s.periodStart.getTime() === periodStart.getTime() && isLiveState(s.state),
+      BillingAttempt.rehydrate,
+    );
   }
 }

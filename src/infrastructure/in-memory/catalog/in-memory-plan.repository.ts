@@ -17,7 +17,6 @@ export class InMemoryPlanRepository implements PlanRepository {
   }
 
   async findById(id: string): Promise<Plan | null> {
-    const document = this.store.get(id);
-    return document ? Plan.rehydrate(document.snapshot, document.version) : null;
+    return this.store.find(id, Plan.rehydrate);
   }
 }

@@ -18,7 +18,6 @@ export class InMemoryProductRepository implements ProductRepository {
   }
 
   async findById(id: string): Promise<Product | null> {
-    const document = this.store.get(id);
-    return document ? Product.rehydrate(document.snapshot, document.version) : null;
+    return this.store.find(id, Product.rehydrate);
   }
 }

@@ -18,13 +18,11 @@ export class InMemoryUserRepository implements UserRepository {
   }
 
   async findById(id: string): Promise<User | null> {
-    const doc = this.store.get(id);
-    return doc ? User.rehydrate(doc.snapshot, doc.version) : null;
+    return this.store.find(id, User.rehydrate);
   }
 
   async findByEmail(email: string): Promise<User | null> {
     const key = Email.normalize(email);
-    const snapshot = this.store.snapshots().find((s) => Email.normalize(s.email) === key);
-    return snapshot ? this.findById(snapshot.id) : null;
+    return this.store.findWhere((s) => Email.normalize(s.email) === key, User.rehydrate);
   }
 }

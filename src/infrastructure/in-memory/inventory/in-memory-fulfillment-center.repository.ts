@@ -17,13 +17,11 @@ export class InMemoryFulfillmentCenterRepository implements FulfillmentCenterRep
   }
 
   async findById(id: string): Promise<FulfillmentCenter | null> {
-    const doc = this.store.get(id);
-    return doc ? FulfillmentCenter.rehydrate(doc.snapshot, doc.version) : null;
+    return this.store.find(id, FulfillmentCenter.rehydrate);
   }
 
   async findByCode(code: string): Promise<FulfillmentCenter | null> {
-    const snapshot = this.store.snapshots().find((s) => s.code === code.toUpperCase());
-    return snapshot ? this.findById(snapshot.id) : null;
+    return this.store.findWhere((s) => s.code === code.toUpperCase(), FulfillmentCenter.rehydrate);
   }
 
   async findAll(): Promise<FulfillmentCenter[]> {

@@ -2,11 +2,11 @@ import { Order, type OrderSnapshot } from '#domain/orders/order/order.aggregate'
 import type { OrderRepository } from '#domain/orders/order/order.repository';
 import type { EventMetadata } from '#domain/shared/domain-event';
 import type { IdGenerator } from '#application/shared/ports/id-generator.port';
-import { toPage, type Page, type PageRequest } from '#application/shared/pagination';
+import type { Page, PageRequest } from '#application/shared/pagination';
 import type { OrderListFilter, OrderQueries } from '#application/orders/queries/order-queries.port';
 import type { OutboxDispatcher } from '#infrastructure/messaging/outbox-dispatcher';
 import { InMemoryAggregateStore } from '#infrastructure/in-memory/shared/in-memory-aggregate-store';
-import { compareNewestFirst, isAfter } from '#infrastructure/in-memory/shared/keyset-order';
+import { keysetPageOf } from '#infrastructure/in-memory/shared/keyset-page';
 
 export class InMemoryOrderRepository implements OrderRepository, OrderQueries {
   readonly store: InMemoryAggregateStore<OrderSnapshot>;
@@ -21,22 +21,17 @@ export class InMemoryOrderRepository implements OrderRepository, OrderQueries {
   }
 
   async findById(id: string): Promise<Order | null> {
-    const doc = this.store.get(id);
-    return doc ? Order.rehydrate(doc.snapshot, doc.version) : null;
+    return this.store.find(id, Order.rehydrate);
   }
 
   async findBySubscriptionPeriod(subscriptionId: string, periodStart: Date): Promise<Order | null> {
-    const found = this.store.snapshots().find((s) => s.subscriptionId === subscriptionId && s.periodStart.getTime() === periodStart.getTime());
-    return found ? this.findById(found.id) : null;
+    return this.store.findWhere((s) => s.subscriptionId === subscriptionId && s.periodStart.getTime() === periodStart.getTime(), Order.rehydrate);
   }
 
   async list(filter: OrderListFilter, page: PageRequest): Promise<Page<OrderSnapshot>> {
     const rows = this.store
       .snapshots()
-      .filter((s) => (!filter.userId || s.userId === filter.userId) && (!filter.subscriptionId || s.subscriptionId === filter.subscriptionId))
-      .sort((a, b) => compareNewestFirst({ createdAt: a.createdAt, id: a.id }, { createdAt: b.createdAt, id: b.id }))
-      .filter((s) => isAfter({ createdAt: s.createdAt, id: s.id }, page.after))
-      .slice(0, page.limit + 1);
-    return toPage(rows, page.limit, (s) => ({ createdAt: s.createdAt, id: s.id }));
+      .filter((s) => (!filter.userId || s.userId === filter.userId) && (!filter.subscriptionId || s.subscriptionId === filter.subscriptionId));
+    return keysetPageOf(rows, page);
   }
 }

@@ -56,6 +56,18 @@ export class InMemoryAggregateStore<TSnapshot extends { readonly id: string }> i
     return doc ? { snapshot: structuredClone(doc.snapshot), version: doc.version } : undefined;
   }
 
+  /** The stored aggregate rebuilt at its version, or null. */
+  find<TAggregate>(id: string, rehydrate: (snapshot: TSnapshot, version: number) => TAggregate): TAggregate | null {
+    const doc = this.get(id);
+    return doc ? rehydrate(doc.snapshot, doc.version) : null;
+  }
+
+  /** The first stored aggregate whose snapshot matches, rebuilt at its version, or null. */
+  findWhere<TAggregate>(predicate: (snapshot: TSnapshot) => boolean, rehydrate: (snapshot: TSnapshot, version: number) => TAggregate): TAggregate | null {
+    const found = this.snapshots().find(predicate);
+    return found ? this.find(found.id, rehydrate) : null;
+  }
+
   snapshots(): TSnapshot[] {
     return [...this.#documents.values()].map((d) => structuredClone(d.snapshot));
   }

@@ -2,11 +2,11 @@ import { Subscription, type SubscriptionSnapshot } from '#domain/subscriptions/s
 import type { DuePosition, SubscriptionRepository } from '#domain/subscriptions/subscription/subscription.repository';
 import type { EventMetadata } from '#domain/shared/domain-event';
 import type { IdGenerator } from '#application/shared/ports/id-generator.port';
-import { toPage, type Page, type PageRequest } from '#application/shared/pagination';
+import type { Page, PageRequest } from '#application/shared/pagination';
 import type { SubscriptionListFilter, SubscriptionQueries } from '#application/subscriptions/queries/subscription-queries.port';
 import type { OutboxDispatcher } from '#infrastructure/messaging/outbox-dispatcher';
 import { InMemoryAggregateStore } from '#infrastructure/in-memory/shared/in-memory-aggregate-store';
-import { compareNewestFirst, isAfter } from '#infrastructure/in-memory/shared/keyset-order';
+import { keysetPageOf } from '#infrastructure/in-memory/shared/keyset-page';
 
 export class InMemorySubscriptionRepository implements SubscriptionRepository, SubscriptionQueries {
   readonly store: InMemoryAggregateStore<SubscriptionSnapshot>;
@@ -20,8 +20,7 @@ export class InMemorySubscriptionRepository implements SubscriptionRepository, S
   }
 
   async findById(id: string): Promise<Subscription | null> {
-    const doc = this.store.get(id);
-    return doc ? Subscription.rehydrate(doc.snapshot, doc.version) : null;
+    return this.store.find(id, Subscription.rehydrate);
   }
 
   async findDue(now: Date, page: { readonly limit: number; readonly after?: DuePosition }): Promise<Subscription[]> {
@@ -37,14 +36,6 @@ export class InMemorySubscriptionRepository implements SubscriptionRepository, S
   }
 
   async list(filter: SubscriptionListFilter, page: PageRequest): Promise<Page<SubscriptionSnapshot>> {
-    const rows = this.store
-      .snapshots()
-      .filter((s) => !filter.userId || s.userId === filter.userId)
-      .map((s) => ({ ...s, position: { createdAt: s.createdAt, id: s.id } }))
-      .sort((a, b) => compareNewestFirst(a.position, b.position))
-      .filter((s) => isAfter(s.position, page.after))
-      .slice(0, page.limit + 1)
-      .map(({ position: _, ...s }) => s);
-    return toPage(rows, page.limit, (s) => ({ createdAt: s.createdAt, id: s.id }));
+    return keysetPageOf(this.store.snapshots().filter((s) => !filter.userId || s.userId === filter.userId), page);
   }
 }

@@ -10,6 +10,7 @@ import { ListSubscriptionsUseCase } from '#application/subscriptions/list-subscr
 import type { AppEnv } from '#interfaces/http/app-env';
 import { defineRoute, problemResponses } from '#interfaces/http/route-table';
 import { listBody, pageRequestFrom } from '#interfaces/http/shared/list-response';
+import { useCaseContext } from '#interfaces/http/shared/request-context';
 import { IdParamsSchema, IdSchema, listOf, pageQueryFields } from '#interfaces/http/shared/schemas';
 import { presentSchedule, presentSubscription, ScheduleSchema, SubscriptionSchema } from '#interfaces/http/subscriptions/subscriptions.presenter';
 
@@ -90,10 +91,7 @@ const schedule = defineRoute('owner', {
 
 export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, container: DependencyContainer): void {
   app.openapi(create, async (c) => {
-    const body = c.req.valid('json');
-    const subscription = await container
-      .resolve(CreateSubscriptionUseCase)
-      .execute({ ...body, caller: c.get('caller')!, actor: actorOf(c), correlationId: c.get('requestId') });
+    const subscription = await container.resolve(CreateSubscriptionUseCase).execute({ ...c.req.valid('json'), caller: c.get('caller')!, ...useCaseContext(c) });
     return c.json(presentSubscription(subscription), 201);
   });
 
@@ -112,24 +110,18 @@ export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, container: 
   });
 
   app.openapi(cancel, async (c) => {
-    const subscription = await container.resolve(CancelSubscriptionUseCase).execute({
-      caller: c.get('caller')!,
-      subscriptionId: c.req.valid('param').id,
-      atPeriodEnd: c.req.valid('json').atPeriodEnd,
-      actor: actorOf(c),
-      correlationId: c.get('requestId'),
-    });
+    const { atPeriodEnd } = c.req.valid('json');
+    const subscription = await container
+      .resolve(CancelSubscriptionUseCase)
+      .execute({ caller: c.get('caller')!, subscriptionId: c.req.valid('param').id, atPeriodEnd, ...useCaseContext(c) });
     return c.json(presentSubscription(subscription), 200);
   });
 
   app.openapi(changePaymentMethod, async (c) => {
-    const subscription = await container.resolve(ChangePaymentMethodUseCase).execute({
-      caller: c.get('caller')!,
-      subscriptionId: c.req.valid('param').id,
-      paymentMethod: c.req.valid('json').paymentMethod,
-      actor: actorOf(c),
-      correlationId: c.get('requestId'),
-    });
+    const { paymentMethod } = c.req.valid('json');
+    const subscription = await container
+      .resolve(ChangePaymentMethodUseCase)
+      .execute({ caller: c.get('caller')!, subscriptionId: c.req.valid('param').id, paymentMethod, ...useCaseContext(c) });
     return c.json(presentSubscription(subscription), 200);
   });
 
@@ -139,9 +131,4 @@ export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, container: 
       .execute({ caller: c.get('caller')!, subscriptionId: c.req.valid('param').id, count: c.req.valid('query').count });
     return c.json(presentSchedule(rows), 200);
   });
-}
-
-/** The signed-in caller as the actor of the change (audit entries). */
-export function actorOf(c: { get(key: 'caller'): AppEnv['Variables']['caller'] }) {
-  return { type: 'user' as const, id: c.get('caller')!.userId };
 }

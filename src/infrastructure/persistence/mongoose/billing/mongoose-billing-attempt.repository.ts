@@ -1,15 +1,14 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { inject, injectable } from 'tsyringe';
-import type { AttemptTransition, BillingAttempt } from '#domain/billing/billing-attempt/billing-attempt.aggregate';
+import type { AttemptTransition, BillingAttempt, BillingAttemptSnapshot } from '#domain/billing/billing-attempt/billing-attempt.aggregate';
 import type { BillingAttemptRepository, InsertAttemptResult } from '#domain/billing/billing-attempt/billing-attempt.repository';
 import type { EventMetadata } from '#domain/shared/domain-event';
 import { MongooseConnection } from '#infrastructure/di/tokens';
 import { billingAttemptMapper, type BillingAttemptDocument } from '#infrastructure/persistence/mongoose/billing/billing-attempt.mapper';
 import { billingAttemptModel } from '#infrastructure/persistence/mongoose/billing/billing-attempt.schema';
+import { AggregateDocuments } from '#infrastructure/persistence/mongoose/shared/aggregate-documents';
 import { isDuplicateKeyError } from '#infrastructure/persistence/mongoose/shared/mongo-errors';
 import { MongooseAggregateWriter } from '#infrastructure/persistence/mongoose/shared/mongoose-aggregate-writer';
-
-const WITHOUT_OUTBOX = { projection: { outbox: 0 } };
 
 /**
  * Billing attempts: an insert guarded by two unique indexes, then every saga step as one conditional `updateOne`
@@ -18,55 +17,49 @@ const WITHOUT_OUTBOX = { projection: { outbox: 0 } };
  */
 @injectable()
 export class MongooseBillingAttemptRepository implements BillingAttemptRepository {
-  private readonly model: Model<any>;
+  private readonly attempts: AggregateDocuments<BillingAttemptDocument, BillingAttempt, BillingAttemptSnapshot>;
 
-  constructor(
-    @inject(MongooseConnection) connection: Connection,
-    @inject(MongooseAggregateWriter) private readonly writer: MongooseAggregateWriter,
-  ) {
-    this.model = billingAttemptModel(connection);
+  constructor(@inject(MongooseConnection) connection: Connection, @inject(MongooseAggregateWriter) writer: MongooseAggregateWriter) {
+    this.attempts = new AggregateDocuments(billingAttemptModel(connection), writer, billingAttemptMapper);
   }
 
   async insert(attempt: BillingAttempt, meta: EventMetadata): Promise<InsertAttemptResult> {
-    const entries = this.writer.envelope(attempt.pullDomainEvents(), meta);
+    const { model, writer } = this.attempts;
+    const entries = writer.envelope(attempt.pullDomainEvents(), meta);
     const snapshot = attempt.toSnapshot();
     try {
-      await this.model.collection.insertOne({ ...billingAttemptMapper.toDocument(snapshot), version: 1, outbox: entries } as never);
+      await model.collection.insertOne({ ...billingAttemptMapper.toDocument(snapshot), version: 1, outbox: entries } as never);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       // Which unique key? Ask the data rather than the error text (servers word it differently).
       return (await this.findByKey(snapshot.subscriptionId, snapshot.periodStart, snapshot.attemptSeq)) ? 'key_taken' : 'period_taken';
     }
     attempt.markSaved();
-    await this.writer.dispatchAfterWrite(this.model, snapshot.id, entries);
+    await writer.dispatchAfterWrite(model, snapshot.id, entries);
     return 'inserted';
   }
 
   async apply(transition: AttemptTransition, meta: EventMetadata): Promise<boolean> {
-    const entries = this.writer.envelope(transition.events, meta);
-    const result = await this.model.collection.updateOne(
+    const { model, writer } = this.attempts;
+    const entries = writer.envelope(transition.events, meta);
+    const result = await model.collection.updateOne(
       billingAttemptMapper.filterOf(transition.attemptId, transition.expected) as never,
       billingAttemptMapper.updateOf(transition, entries) as never,
     );
     if (result.matchedCount === 0) return false;
-    await this.writer.dispatchAfterWrite(this.model, transition.attemptId, entries);
+    await writer.dispatchAfterWrite(model, transition.attemptId, entries);
     return true;
   }
 
   async findById(id: string): Promise<BillingAttempt | null> {
-    return this.one({ _id: id });
+    return this.attempts.findOne({ _id: id });
   }
 
   async findByKey(subscriptionId: string, periodStart: Date, attemptSeq: number): Promise<BillingAttempt | null> {
-    return this.one({ subscriptionId, periodStart, attemptSeq });
+    return this.attempts.findOne({ subscriptionId, periodStart, attemptSeq });
   }
 
   async findLiveForPeriod(subscriptionId: string, periodStart: Date): Promise<BillingAttempt | null> {
-    return this.one({ livePeriodKey: billingAttemptMapper.livePeriodKey(subscriptionId, periodStart) });
-  }
-
-  private async one(filter: Record<string, unknown>): Promise<BillingAttempt | null> {
-    const doc = await this.model.collection.findOne<BillingAttemptDocument>(filter, WITHOUT_OUTBOX);
-    return doc ? billingAttemptMapper.toDomain(doc) : null;
+    return this.attempts.findOne({ livePeriodKey: billingAttemptMapper.livePeriodKey(subscriptionId, periodStart) });
   }
 }

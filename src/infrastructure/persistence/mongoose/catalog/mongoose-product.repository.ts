@@ -1,31 +1,27 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { inject, injectable } from 'tsyringe';
-import type { Product } from '#domain/catalog/product/product.aggregate';
+import type { Product, ProductSnapshot } from '#domain/catalog/product/product.aggregate';
 import type { ProductRepository } from '#domain/catalog/product/product.repository';
 import type { EventMetadata } from '#domain/shared/domain-event';
 import { MongooseConnection } from '#infrastructure/di/tokens';
 import { productMapper, type ProductDocument } from '#infrastructure/persistence/mongoose/catalog/product.mapper';
 import { productModel } from '#infrastructure/persistence/mongoose/catalog/product.schema';
+import { AggregateDocuments } from '#infrastructure/persistence/mongoose/shared/aggregate-documents';
 import { MongooseAggregateWriter } from '#infrastructure/persistence/mongoose/shared/mongoose-aggregate-writer';
 
 @injectable()
 export class MongooseProductRepository implements ProductRepository {
-  private readonly model: Model<any>;
+  private readonly products: AggregateDocuments<ProductDocument, Product, ProductSnapshot>;
 
-  constructor(
-    @inject(MongooseConnection) connection: Connection,
-    @inject(MongooseAggregateWriter) private readonly writer: MongooseAggregateWriter,
-  ) {
-    this.model = productModel(connection);
+  constructor(@inject(MongooseConnection) connection: Connection, @inject(MongooseAggregateWriter) writer: MongooseAggregateWriter) {
+    this.products = new AggregateDocuments(productModel(connection), writer, productMapper);
   }
 
   async save(product: Product, meta: EventMetadata): Promise<void> {
-    const snapshot = product.toSnapshot();
-    await this.writer.save(this.model, product, snapshot.id, productMapper.toState(snapshot), meta);
+    await this.products.save(product, meta);
   }
 
   async findById(id: string): Promise<Product | null> {
-    const document = await this.model.collection.findOne<ProductDocument>({ _id: id as never }, { projection: { outbox: 0 } });
-    return document ? productMapper.toDomain(document) : null;
+    return this.products.findOne({ _id: id });
   }
 }

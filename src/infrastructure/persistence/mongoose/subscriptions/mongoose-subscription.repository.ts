@@ -1,37 +1,31 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { inject, injectable } from 'tsyringe';
 import type { EventMetadata } from '#domain/shared/domain-event';
 import type { Subscription, SubscriptionSnapshot } from '#domain/subscriptions/subscription/subscription.aggregate';
 import type { DuePosition, SubscriptionRepository } from '#domain/subscriptions/subscription/subscription.repository';
-import { toPage, type Page, type PageRequest } from '#application/shared/pagination';
+import type { Page, PageRequest } from '#application/shared/pagination';
 import type { SubscriptionListFilter, SubscriptionQueries } from '#application/subscriptions/queries/subscription-queries.port';
 import { MongooseConnection } from '#infrastructure/di/tokens';
-import { keysetAfter } from '#infrastructure/persistence/mongoose/shared/keyset';
+import { AggregateDocuments } from '#infrastructure/persistence/mongoose/shared/aggregate-documents';
+import { findKeysetPage } from '#infrastructure/persistence/mongoose/shared/keyset-page';
 import { MongooseAggregateWriter } from '#infrastructure/persistence/mongoose/shared/mongoose-aggregate-writer';
 import { subscriptionMapper, type SubscriptionDocument } from '#infrastructure/persistence/mongoose/subscriptions/subscription.mapper';
 import { subscriptionModel } from '#infrastructure/persistence/mongoose/subscriptions/subscription.schema';
 
-const WITHOUT_OUTBOX = { projection: { outbox: 0 } };
-
 @injectable()
 export class MongooseSubscriptionRepository implements SubscriptionRepository, SubscriptionQueries {
-  private readonly model: Model<any>;
+  private readonly subscriptions: AggregateDocuments<SubscriptionDocument, Subscription, SubscriptionSnapshot>;
 
-  constructor(
-    @inject(MongooseConnection) connection: Connection,
-    @inject(MongooseAggregateWriter) private readonly writer: MongooseAggregateWriter,
-  ) {
-    this.model = subscriptionModel(connection);
+  constructor(@inject(MongooseConnection) connection: Connection, @inject(MongooseAggregateWriter) writer: MongooseAggregateWriter) {
+    this.subscriptions = new AggregateDocuments(subscriptionModel(connection), writer, subscriptionMapper);
   }
 
   async save(subscription: Subscription, meta: EventMetadata): Promise<void> {
-    const snapshot = subscription.toSnapshot();
-    await this.writer.save(this.model, subscription, snapshot.id, subscriptionMapper.toState(snapshot), meta);
+    await this.subscriptions.save(subscription, meta);
   }
 
   async findById(id: string): Promise<Subscription | null> {
-    const doc = await this.model.collection.findOne<SubscriptionDocument>({ _id: id as never }, WITHOUT_OUTBOX);
-    return doc ? subscriptionMapper.toDomain(doc) : null;
+    return this.subscriptions.findOne({ _id: id });
   }
 
   /** One keyset page on the `{ nextBillingAt: 1, _id: 1 }` index. */
@@ -45,20 +39,10 @@ export class MongooseSubscriptionRepository implements SubscriptionRepository, S
           ],
         }
       : due;
-    const docs = await this.model.collection
-      .find<SubscriptionDocument>(filter, WITHOUT_OUTBOX)
-      .sort({ nextBillingAt: 1, _id: 1 })
-      .limit(page.limit)
-      .toArray();
-    return docs.map(subscriptionMapper.toDomain);
+    return this.subscriptions.findMany(filter, { sort: { nextBillingAt: 1, _id: 1 }, limit: page.limit });
   }
 
   async list(filter: SubscriptionListFilter, page: PageRequest): Promise<Page<SubscriptionSnapshot>> {
-    const docs = await this.model.collection
-      .find<SubscriptionDocument>(keysetAfter(filter.userId ? { userId: filter.userId } : {}, page.after), WITHOUT_OUTBOX)
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(page.limit + 1)
-      .toArray();
-    return toPage(docs.map(subscriptionMapper.toSnapshot), page.limit, (s) => ({ createdAt: s.createdAt, id: s.id }));
+    return findKeysetPage(this.subscriptions.model, filter.userId ? { userId: filter.userId } : {}, page, subscriptionMapper.toSnapshot);
   }
 }
