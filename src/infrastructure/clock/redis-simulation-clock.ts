@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Clock, SimulationClockControl } from '#application/shared/ports/clock.port';
 
-/** At most ten years per advance (DESIGN.md D1). */
-export const MAX_CLOCK_ADVANCE_MS = 10 * 366 * 86_400_000;
+/** At most ten years per advance (DESIGN.md D1): ten average Gregorian-calendar years of 365.25 days, 315,576,000 s. */
+export const MAX_CLOCK_ADVANCE_MS = 10 * 365.25 * 86_400_000;
 
 /**
  * Business time for SIMULATION_CLOCK=true: real time plus an integer offset in Redis, shared by every process and

@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import type { DependencyContainer } from 'tsyringe';
 import { IdGenerator } from '#application/shared/ports/id-generator.port';
 import { Logger } from '#application/shared/ports/logger.port';
@@ -10,6 +9,7 @@ import type { AppEnv } from '#interfaces/http/app-env';
 import { createErrorHandler } from '#interfaces/http/error-handler';
 import { registerHealthRoutes } from '#interfaces/http/health/health.routes';
 import { installTokenVerifier } from '#interfaces/http/middleware/authorize';
+import { requestId } from '#interfaces/http/middleware/request-id';
 import { requestLog } from '#interfaces/http/middleware/request-log';
 import { opsMiddleware, registerOpsRoutes } from '#interfaces/http/ops/ops';
 import { HTTP_ROUTE_MODULES } from '#interfaces/http/route-modules';
@@ -36,7 +36,7 @@ export function createHttpApp(container: DependencyContainer, config: Config): O
     },
   });
 
-  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 128, generator: () => ids.next() }));
+  app.use(requestId(() => ids.next()));
   app.use(async (c, next) => {
     c.set('cursors', cursors);
     await next();

@@ -101,6 +101,15 @@ describe('request logs', () => {
     });
   });
 
+  it('echo any printable request id the client sent, punctuation and spaces included; replace one longer than 128 characters', async () => {
+    for (const sent of ['req.42:retry', 'client trace 7/3', crypto.randomUUID()]) {
+      const response = await app.http.get('/health', { headers: { 'X-Request-Id': sent } });
+      expect(response.headers.get('X-Request-Id')).toBe(sent);
+    }
+    const replaced = await app.http.get('/health', { headers: { 'X-Request-Id': 'x'.repeat(129) } });
+    expect(replaced.headers.get('X-Request-Id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+  });
+
   it('log the template of a parameterised route and the status of a refusal', async () => {
     const requestId = `log-probe-${crypto.randomUUID()}`;
     const missing = crypto.randomUUID();

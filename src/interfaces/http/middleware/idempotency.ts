@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { IdempotencyStore, StoredResponse } from '#application/shared/ports/idempotency-store.port';
 import type { Logger } from '#application/shared/ports/logger.port';
 import type { AppEnv } from '#interfaces/http/app-env';
@@ -71,7 +72,7 @@ export class IdempotencyKeys {
         }),
       );
     }
-    if (claim.kind === 'completed') return replay(claim.response);
+    if (claim.kind === 'completed') return replay(c, claim.response);
 
     try {
       await next();
@@ -113,10 +114,11 @@ function isStored(response: Response): boolean {
   return response.status < 500 && !NOT_STORED.has(response.status) && !response.headers.has('set-cookie');
 }
 
-function replay(stored: StoredResponse): Response {
-  const headers = new Headers(stored.headers);
-  headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
-  return new Response(stored.status === 204 ? null : stored.body, { status: stored.status, headers });
+/** Made through the context, so the headers set for this request (its own `X-Request-Id`) are on the replay too. */
+function replay(c: Context<AppEnv>, stored: StoredResponse): Response {
+  const headers: Record<string, string> = { ...stored.headers, [IDEMPOTENT_REPLAYED_HEADER]: 'true' };
+  if (stored.status === 204) return c.body(null, 204, headers);
+  return c.body(stored.body, stored.status as ContentfulStatusCode, headers);
 }
 
 function scopeOf(c: Context<AppEnv>, key: string): string {
